@@ -1,0 +1,132 @@
+#include "socketio/sio_shard.hpp"
+
+#include <openssl/rand.h>
+
+#include <cstring>
+
+#include "socketio/client.hpp"
+
+namespace sio::runtime {
+
+namespace {
+thread_local sio_shard* t_current = nullptr;
+constexpr char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+// Handshake headers a guard may need later (the rest of the request is not kept).
+constexpr std::string_view kept_headers[] = {"authorization", "cookie", "origin", "user-agent",
+                                             "x-forwarded-for"};
+}  // namespace
+
+sio_shard* server::current_shard() {
+  return t_current;
+}
+
+sio_shard::sio_shard(server& srv, engine::shard& shard) : _server(srv), _shard(shard) {
+  t_current = this;
+}
+
+sio_shard::~sio_shard() {
+  if (t_current == this) t_current = nullptr;
+}
+
+unsigned sio_shard::index() const {
+  return _shard.index();
+}
+
+session_handler* sio_shard::on_session(session& s, const proto::http::request& r) {
+  auto hs = std::make_shared<handshake_info>();
+  hs->query.assign(r.query);
+  for (std::string_view name : kept_headers) {
+    std::string_view v = r.header(name);
+    if (v.empty()) continue;
+    hs->headers.append(name).append(": ").append(v).append("\n");
+  }
+  return new client(*this, s, std::move(hs));
+}
+
+void sio_shard::on_shutdown() {}
+
+nsp_shard& sio_shard::of(nsp& n) {
+  if (n.index() >= _nsps.size()) _nsps.resize(n.index() + 1);
+  auto& slot = _nsps[n.index()];
+  if (!slot) {
+    slot = std::make_unique<nsp_shard>();
+    slot->def = &n;
+  }
+  return *slot;
+}
+
+nsp_shard* sio_shard::find(uint32_t nsp_index) {
+  return nsp_index < _nsps.size() ? _nsps[nsp_index].get() : nullptr;
+}
+
+// 15 random bytes in base64url: 20 characters, like the reference's socket ids
+// (the sharded Redis adapter recognises socket rooms by that length).
+std::string sio_shard::new_socket_id() {
+  uint8_t raw[15];
+  if (RAND_bytes(raw, sizeof raw) != 1) {
+    uint64_t c = ++_id_counter;
+    std::memcpy(raw, &c, sizeof c);
+    raw[14] = static_cast<uint8_t>(index());
+  }
+  std::string id(20, '\0');
+  for (int i = 0; i < 5; ++i) {
+    uint32_t v = (uint32_t{raw[3 * i]} << 16) | (uint32_t{raw[3 * i + 1]} << 8) | raw[3 * i + 2];
+    id[4 * i] = b64url[(v >> 18) & 63];
+    id[4 * i + 1] = b64url[(v >> 12) & 63];
+    id[4 * i + 2] = b64url[(v >> 6) & 63];
+    id[4 * i + 3] = b64url[v & 63];
+  }
+  return id;
+}
+
+socket* sio_shard::add_socket(client& c, nsp& n) {
+  nsp_shard& ns = of(n);
+  uint32_t slot;
+  if (!ns.free_slots.empty()) {
+    slot = ns.free_slots.back();
+    ns.free_slots.pop_back();
+  } else {
+    slot = static_cast<uint32_t>(ns.slots.size());
+    ns.slots.push_back(nullptr);
+    ns.gens.push_back(0);
+  }
+  auto* s = new socket(*this, c, n, slot, ns.gens[slot]);
+  s->set_id(new_socket_id());
+  ns.slots[slot] = s;
+  ns.live.insert(slot);
+  ns.by_id.emplace(s->id(), s);
+  return s;
+}
+
+void sio_shard::remove_socket(socket& s) {
+  nsp_shard& ns = of(s.namespace_());
+  const uint32_t slot = s.slot();
+  if (slot >= ns.slots.size() || ns.slots[slot] != &s) return;
+  ns.by_id.erase(s.id());
+  ns.live.erase(slot);
+  ns.slots[slot] = nullptr;
+  ++ns.gens[slot];  // stale socket_refs stop resolving
+  ns.free_slots.push_back(slot);
+  // Freed at the end of the loop turn: handlers up the stack may hold it.
+  _shard.defer([p = &s] { delete p; });
+}
+
+socket* sio_shard::resolve(uint32_t nsp_index, uint32_t slot, uint32_t gen) {
+  nsp_shard* ns = find(nsp_index);
+  if (!ns || slot >= ns->slots.size() || ns->gens[slot] != gen) return nullptr;
+  return ns->slots[slot];
+}
+
+// The recipients' side of a broadcast: the same packet bytes go to every socket.
+void sio_shard::deliver(const broadcast_msg& m) {
+  const size_t limit = _server.config().sio.volatile_queue_limit;
+  select(m.sel, [&](socket& s) {
+    if (!s.connected()) return;
+    client& c = s.owner();
+    if (!c.open()) return;
+    if (m.is_volatile && c.eio().queued_bytes() > limit) return;
+    for (const auto& p : m.packets) c.send(p);
+  });
+}
+
+}  // namespace sio::runtime
