@@ -35,6 +35,12 @@ void client::close(close_reason reason) {
   if (_session) _session->close(reason);
 }
 
+void client::disconnect_all() {
+  std::vector<socket*> sockets = _sockets;
+  for (socket* s : sockets) s->close("server namespace disconnect", true);
+  close(close_reason::forced_close);
+}
+
 void client::protocol_error() {
   close(close_reason::parse_error);
 }

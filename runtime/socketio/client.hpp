@@ -33,6 +33,8 @@ class client final : public session_handler {
   void send(const out_packet& p);
   /// Ends the whole connection (every namespace).
   void close(close_reason reason);
+  /// DISCONNECT on every namespace ("server namespace disconnect"), then close.
+  void disconnect_all();
   /// A socket left its namespace.
   void forget(socket& s);
 

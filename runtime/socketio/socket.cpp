@@ -237,10 +237,15 @@ broadcast_op socket::except(std::string_view room) const {
 void socket::disconnect(bool close) {
   if (_closing) return;
   if (close) {
-    _client->close(close_reason::forced_close);  // every socket closes through the client
+    _client->disconnect_all();
     return;
   }
   this->close("server namespace disconnect", true);
+}
+
+void socket::close_connection() {
+  if (_closing) return;
+  _client->close(close_reason::forced_close);  // every socket closes through the client
 }
 
 // "disconnecting" (rooms still readable), leave everything, then "disconnect".

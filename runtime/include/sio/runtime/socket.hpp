@@ -115,9 +115,13 @@ class socket {
   broadcast_op to(std::string_view room) const;
   broadcast_op except(std::string_view room) const;
 
-  /// Leaves the namespace ("server namespace disconnect"); close = also end the
-  /// whole Engine.IO connection.
+  /// Leaves the namespace ("server namespace disconnect", the client gets a
+  /// DISCONNECT). close = every namespace of the connection is left that way,
+  /// then the Engine.IO connection closes.
   void disconnect(bool close = false);
+  /// Closes the Engine.IO connection without any DISCONNECT: every socket of it
+  /// ends with "forced close" (recoverable when recovery is on).
+  void close_connection();
 
   /// Free-form data shown by fetch_sockets (raw JSON; "{}" by default).
   void set_data(std::string json) { _data = std::move(json); }
