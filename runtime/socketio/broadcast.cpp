@@ -1,5 +1,6 @@
 // Broadcasts and server-side operations over every shard: one encode, one
 // mailbox message per shard, the same frame bytes for every recipient.
+#include <sio/proto/json/append.hpp>
 #include <sio/proto/sio/sio.hpp>
 #include <sio/runtime/broadcast.hpp>
 #include <sio/runtime/nsp.hpp>
@@ -43,20 +44,30 @@ selection selection_of(const broadcast_op& op) {
   return {op.target().index(), op.rooms(), op.excepts(), op.excluded_socket()};
 }
 
-// Encodes the event (and its attachments) once for every recipient.
+// Encodes the event (and its attachments) once for every recipient. A recovery
+// offset travels as one more, last, string argument (the reference's format).
 std::vector<out_packet> encode_event(std::string_view nsp, std::string_view event,
-                                     const emit_args& a, uint64_t ack_id) {
+                                     const emit_args& a, uint64_t ack_id,
+                                     std::string_view offset = {}) {
   std::vector<out_packet> packets;
   out_packet_builder b;
   std::string& buf = b.start();
   buf += '4';
   const auto& att = a.attachments();
+  std::string with_offset;
+  std::string_view json = a.json();
+  if (!offset.empty()) {
+    with_offset = a.json();
+    if (!with_offset.empty()) with_offset += ',';
+    proto::json::append_string(with_offset, offset);
+    json = with_offset;
+  }
   if (att.empty()) {
-    sp::append_event(buf, nsp, event, a.json(), ack_id);
+    sp::append_event(buf, nsp, event, json, ack_id);
     packets.push_back(b.finish_text());
     return packets;
   }
-  sp::append_binary_event(buf, nsp, event, a.json(), static_cast<uint32_t>(att.size()), ack_id);
+  sp::append_binary_event(buf, nsp, event, json, static_cast<uint32_t>(att.size()), ack_id);
   packets.push_back(b.finish_text());
   for (const auto& bytes : att) {
     packets.push_back(
@@ -93,9 +104,10 @@ void broadcast_op::emit(std::string_view event, const emit_args& a) {
   auto msg = std::make_shared<broadcast_msg>();
   msg->sel = selection_of(*this);
   msg->is_volatile = _volatile;
-  msg->packets = encode_event(_nsp->name(), event, a, sp::no_ack);
+  if (_server->config().sio.recovery && !_volatile) msg->offset = _server->next_offset();
+  msg->packets = encode_event(_nsp->name(), event, a, sp::no_ack, msg->offset);
   std::shared_ptr<const broadcast_msg> shared = std::move(msg);
-  on_every_shard(*_server, [shared](sio_shard& s) { s.deliver(*shared); });
+  on_every_shard(*_server, [shared](sio_shard& s) { s.deliver(shared); });
 }
 
 namespace {

@@ -4,6 +4,7 @@
 #include <sio/proto/sio/sio.hpp>
 #include <sio/runtime/nsp.hpp>
 
+#include "socketio/recovery_store.hpp"
 #include "socketio/sio_shard.hpp"
 
 namespace sio::runtime {
@@ -120,13 +121,48 @@ void client::connect(std::string_view nsp_name, const sp::packet& p) {
     return;
   }
   _shard.io().timers().cancel(_connect_timer);
-  socket* s = _shard.add_socket(*this, *n);
   auto hs = std::make_shared<handshake_info>(*_handshake);
   if (!p.payload.empty()) hs->auth.assign(p.payload);
   hs->issued_ms = _shard.io().now_ms();
+  if (_shard.owner().config().sio.recovery && try_recover(*n, p, hs)) return;
+  socket* s = _shard.add_socket(*this, *n);
   s->set_handshake(std::move(hs));
+  if (_shard.owner().config().sio.recovery) s->set_pid(_shard.new_socket_id());
   _sockets.push_back(s);
   run_middlewares(s->ref(), 0);
+}
+
+// socket.io ≥ 4.6 connection state recovery: CONNECT {"pid","offset",...} of a
+// session that ended abnormally restores its id, rooms and data; the packets
+// it missed go out before the CONNECT reply.
+bool client::try_recover(nsp& n, const sp::packet& p, const std::shared_ptr<handshake_info>& hs) {
+  if (p.payload.empty()) return false;
+  std::string_view pid, offset;
+  if (p.json["pid"].get_string().get(pid) || p.json["offset"].get_string().get(offset)) {
+    return false;
+  }
+  auto saved = _shard.owner().recovery().take(std::string(pid), n.name(), _shard.io().now_ms());
+  if (!saved) return false;
+  socket* s = _shard.add_socket(*this, n, saved->id);
+  s->set_handshake(hs);
+  s->set_pid(saved->pid);
+  s->set_data(saved->data);
+  for (const auto& room : saved->rooms) s->join(room);
+  std::string off(offset);  // the decoder's views die with the next decode
+  _sockets.push_back(s);
+  if (!_shard.replay_after(off, *s)) {
+    // Offset unknown: a fresh socket after all (the reference does the same).
+    forget(*s);
+    _shard.remove_socket(*s);
+    return false;
+  }
+  s->mark_recovered();
+  if (_shard.owner().config().sio.recovery_skips_middlewares) {
+    accept(*s);
+  } else {
+    run_middlewares(s->ref(), 0);
+  }
+  return true;
 }
 
 // Middleware may answer later (an asynchronous lookup): the socket is named by
@@ -152,6 +188,10 @@ void client::accept(socket& s) {
   buf += '4';
   std::string payload = "{\"sid\":\"";
   payload.append(s.id());
+  if (!s.pid().empty()) {
+    payload += "\",\"pid\":\"";
+    payload += s.pid();
+  }
   payload += "\"}";
   sp::append_connect(buf, s.nsp_name(), payload);
   send(_shard.builder().finish_text());

@@ -2,12 +2,22 @@
 
 #include <thread>
 
+#include <openssl/rand.h>
+
+#include "socketio/recovery_store.hpp"
 #include "socketio/sio_shard.hpp"
 
 namespace sio::runtime {
 
 server::server(server_config cfg)
-    : _config(std::move(cfg)), _nsps(new std::atomic<nsp*>[max_namespaces]) {
+    : _config(std::move(cfg)),
+      _recovery(std::make_unique<recovery_store>()),
+      _nsps(new std::atomic<nsp*>[max_namespaces]) {
+  uint8_t r[4] = {};
+  RAND_bytes(r, sizeof r);
+  static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  for (uint8_t b : r) _offset_prefix += digits[b % 36];
+  _offset_prefix += '.';
   for (uint32_t i = 0; i < max_namespaces; ++i) _nsps[i].store(nullptr);
   if (_config.engine.shards == 0) {
     _config.engine.shards = std::max(1u, std::thread::hardware_concurrency());
@@ -107,6 +117,20 @@ void server::run() {
 
 void server::stop(uint32_t deadline_ms) {
   if (_engine) _engine->stop(deadline_ms);
+}
+
+std::string server::next_offset() {
+  static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  uint64_t n = _offset_seq.fetch_add(1, std::memory_order_relaxed) + 1;
+  char buf[16];
+  size_t len = 0;
+  while (n) {
+    buf[len++] = digits[n % 36];
+    n /= 36;
+  }
+  std::string out = _offset_prefix;
+  while (len) out += buf[--len];
+  return out;
 }
 
 uint16_t server::port() const {

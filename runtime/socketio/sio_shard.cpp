@@ -2,6 +2,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "socketio/client.hpp"
@@ -79,7 +80,7 @@ std::string sio_shard::new_socket_id() {
   return id;
 }
 
-socket* sio_shard::add_socket(client& c, nsp& n) {
+socket* sio_shard::add_socket(client& c, nsp& n, std::string_view id) {
   nsp_shard& ns = of(n);
   uint32_t slot;
   if (!ns.free_slots.empty()) {
@@ -91,7 +92,11 @@ socket* sio_shard::add_socket(client& c, nsp& n) {
     ns.gens.push_back(0);
   }
   auto* s = new socket(*this, c, n, slot, ns.gens[slot]);
-  s->set_id(new_socket_id());
+  if (id.size() == socket::id_size) {
+    s->set_id(id);
+  } else {
+    s->set_id(new_socket_id());
+  }
   ns.slots[slot] = s;
   ns.live.insert(slot);
   ns.by_id.emplace(s->id(), s);
@@ -118,7 +123,14 @@ socket* sio_shard::resolve(uint32_t nsp_index, uint32_t slot, uint32_t gen) {
 }
 
 // The recipients' side of a broadcast: the same packet bytes go to every socket.
-void sio_shard::deliver(const broadcast_msg& m) {
+void sio_shard::deliver(const std::shared_ptr<const broadcast_msg>& shared) {
+  const broadcast_msg& m = *shared;
+  if (!m.offset.empty()) {
+    const uint64_t now = _shard.now_ms();
+    const uint64_t keep = _server.config().sio.max_disconnection_ms;
+    while (!_log.empty() && _log.front().at_ms + keep < now) _log.pop_front();
+    _log.push_back({now, shared});
+  }
   const size_t limit = _server.config().sio.volatile_queue_limit;
   select(m.sel, [&](socket& s) {
     if (!s.connected()) return;
@@ -127,6 +139,36 @@ void sio_shard::deliver(const broadcast_msg& m) {
     if (m.is_volatile && c.eio().queued_bytes() > limit) return;
     for (const auto& p : m.packets) c.send(p);
   });
+}
+
+}  // namespace sio::runtime
+
+namespace sio::runtime {
+
+// The reference's rule (in-memory adapter, restoreSession): a logged packet is
+// replayed when it targeted the whole namespace or one of the socket's rooms,
+// and none of its except rooms.
+bool sio_shard::replay_after(std::string_view offset, socket& s) {
+  auto it = _log.end();
+  for (auto i = _log.begin(); i != _log.end(); ++i) {
+    if (i->msg->offset == offset) it = i;
+  }
+  if (it == _log.end()) return false;
+  const std::vector<std::string> rooms = s.rooms();
+  auto in_rooms = [&](const std::string& r) {
+    return std::find(rooms.begin(), rooms.end(), r) != rooms.end();
+  };
+  for (++it; it != _log.end(); ++it) {
+    const broadcast_msg& m = *it->msg;
+    if (m.sel.nsp_index != s.namespace_().index()) continue;
+    bool included =
+        m.sel.rooms.empty() || std::any_of(m.sel.rooms.begin(), m.sel.rooms.end(), in_rooms);
+    bool excluded = std::any_of(m.sel.except.begin(), m.sel.except.end(), in_rooms) ||
+                    (!m.sel.except_socket.empty() && in_rooms(m.sel.except_socket));
+    if (!included || excluded) continue;
+    for (const auto& p : m.packets) s.owner().send(p);
+  }
+  return true;
 }
 
 }  // namespace sio::runtime

@@ -3,6 +3,7 @@
 // (dense slots), their rooms and ids; the shared packet decoder; delivery of
 // broadcasts that reach this shard.
 
+#include <deque>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -42,6 +43,7 @@ struct broadcast_msg {
   selection sel;
   bool is_volatile = false;
   std::vector<out_packet> packets;  // the event, then its attachments
+  std::string offset;               // recovery offset carried by the event ("" = none)
 };
 
 class sio_shard final : public session_acceptor {
@@ -61,7 +63,8 @@ class sio_shard final : public session_acceptor {
 
   nsp_shard& of(nsp& n);
   nsp_shard* find(uint32_t nsp_index);
-  socket* add_socket(client& c, nsp& n);
+  /// A new socket with a fresh id, or with `id` (a recovered socket).
+  socket* add_socket(client& c, nsp& n, std::string_view id = {});
   void remove_socket(socket& s);
   socket* resolve(uint32_t nsp_index, uint32_t slot, uint32_t gen);
   /// Ack ids are unique across shards (the low 6 bits name the shard), so a
@@ -69,7 +72,10 @@ class sio_shard final : public session_acceptor {
   uint64_t next_ack_id() { return (_next_ack_id++ << 6) | (index() & 63); }
   std::string new_socket_id();
 
-  void deliver(const broadcast_msg& m);
+  void deliver(const std::shared_ptr<const broadcast_msg>& m);
+  /// Connection state recovery: sends `s` what its namespace broadcast after
+  /// `offset` to rooms it was in. False when the offset is no longer known.
+  bool replay_after(std::string_view offset, socket& s);
   /// Calls fn(socket&) for each selected socket of this shard.
   template <class Fn>
   void select(const selection& sel, Fn&& fn);
@@ -82,6 +88,13 @@ class sio_shard final : public session_acceptor {
   std::string _scratch;
   std::vector<std::unique_ptr<nsp_shard>> _nsps;
   slot_set _selected;  // reused by select()
+  // Recovery log: every offset-carrying broadcast this shard saw, oldest first,
+  // kept for maxDisconnectionDuration (every shard sees every broadcast).
+  struct logged {
+    uint64_t at_ms;
+    std::shared_ptr<const broadcast_msg> msg;
+  };
+  std::deque<logged> _log;
   uint64_t _next_ack_id = 0;
   uint64_t _id_counter = 0;
 };

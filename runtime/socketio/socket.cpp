@@ -3,9 +3,11 @@
 #include <sio/proto/sio/sio.hpp>
 #include <sio/runtime/broadcast.hpp>
 #include <sio/runtime/nsp.hpp>
+#include <sio/runtime/server.hpp>
 #include <sio/runtime/socket.hpp>
 
 #include "socketio/client.hpp"
+#include "socketio/recovery_store.hpp"
 #include "socketio/sio_shard.hpp"
 
 namespace sio::runtime {
@@ -90,6 +92,12 @@ bool socket::send_event(std::string_view event, const emit_args& a, uint64_t ack
   if (!_connected || _closing || sp::is_reserved_event(event)) return false;
   if (is_volatile && queued_bytes() > _shard->owner().config().sio.volatile_queue_limit) {
     return true;  // dropped by design
+  }
+  if (!is_volatile && ack_id == sp::no_ack && _shard->owner().config().sio.recovery) {
+    // With recovery, an emit is logged like a broadcast to the socket's own room
+    // (as the reference does), so a client that comes back elsewhere gets it.
+    broadcast_op(_nsp->owner(), *_nsp).to(id()).emit(event, a);
+    return true;
   }
   auto& b = _shard->builder();
   std::string& buf = b.start();
@@ -263,6 +271,18 @@ void socket::close(std::string_view reason, bool notify_client) {
     buf += '4';
     sp::append_disconnect(buf, nsp_name());
     _client->send(b.finish_text());
+  }
+  const auto& cfg = _shard->owner().config().sio;
+  if (cfg.recovery && _connected && !_pid.empty() && is_recoverable_reason(why)) {
+    saved_session saved;
+    saved.id.assign(id());
+    saved.pid = _pid;
+    saved.nsp = _nsp->name();
+    saved.rooms = _rooms;
+    saved.data = _data;
+    const uint64_t now = _shard->io().now_ms();
+    saved.expires_ms = now + cfg.max_disconnection_ms;
+    _shard->owner().recovery().save(std::move(saved), now);
   }
   auto& ns = _shard->of(*_nsp);
   for (const auto& room : _rooms) ns.rooms.leave(room, _slot);

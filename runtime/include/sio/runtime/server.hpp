@@ -24,6 +24,7 @@
 namespace sio::runtime {
 
 class sio_shard;
+class recovery_store;
 
 struct sio_options {
   /// A client that joins no namespace within this time is disconnected.
@@ -87,10 +88,16 @@ class server {
   sio_shard& shard_at(unsigned i) { return *_shards[i]; }
   /// The sio_shard of the calling thread, or null off the shards.
   static sio_shard* current_shard();
+  /// Recovery: a new offset (unique for this process, opaque to clients).
+  std::string next_offset();
+  recovery_store& recovery() { return *_recovery; }
 
  private:
   server_config _config;
   std::unique_ptr<engine::engine> _engine;
+  std::unique_ptr<recovery_store> _recovery;
+  std::atomic<uint64_t> _offset_seq{0};
+  std::string _offset_prefix;  // random per process: offsets of an old process never match
   runtime_group _group;
   http_fallback* _fallback = nullptr;
   std::vector<std::unique_ptr<sio_shard>> _shards;

@@ -139,6 +139,9 @@ class socket {
   void set_handshake(std::shared_ptr<const handshake_info> h) { _handshake = std::move(h); }
   void mark_connected() { _connected = true; }
   void mark_recovered() { _recovered = true; }
+  /// Recovery's private session id ("" when recovery is off).
+  const std::string& pid() const { return _pid; }
+  void set_pid(std::string pid) { _pid = std::move(pid); }
   /// An EVENT from the client (hop 6): handlers, then on_any.
   void dispatch(std::string_view event, args& a, uint64_t ack_id);
   /// An ACK from the client.
@@ -172,6 +175,7 @@ class socket {
   std::shared_ptr<const handshake_info> _handshake;
   std::vector<std::string> _rooms;  // joined rooms, without the own-id room
   std::string _data = "{}";
+  std::string _pid;
   std::vector<std::pair<std::string, event_handler>> _handlers;
   std::vector<any_handler> _any;
   std::vector<disconnect_handler> _disconnecting, _disconnect;
