@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   sio::server_app::settings s;
   if (auto code = sio::server_app::load_settings(argc, argv, s)) return *code;
   auto cfg = sio::server_app::to_config(s);
-  if (s.app == "demo") add_assets(s, cfg);
+  if (s.app != "protocol-suite") add_assets(s, cfg);
 
   sio::runtime::server srv(std::move(cfg));
   if (s.app == "demo") {

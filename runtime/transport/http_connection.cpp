@@ -108,11 +108,19 @@ void http_connection::process(std::string_view data) {
 
 void http_connection::route(const http::request& r) {
   const auto& o = _rt.options();
+  std::string out;
+  // Exact asset paths first: the client bundle lives under the Engine.IO path.
+  if (auto it = o.assets.find(r.path);
+      it != o.assets.end() && (r.method == http::method::get || r.method == http::method::head)) {
+    http::header h[] = {{"Content-Type", it->second.content_type}, {"Cache-Control", "no-cache"}};
+    http::append_response(out, 200, h, it->second.body, r.keep_alive);
+    respond(out, !r.keep_alive);
+    return;
+  }
   if (eio_server* endpoint = _rt.endpoint_for(r.path)) {
     endpoint->handle(*this, r);
     return;
   }
-  std::string out;
   if (r.path == "/health" && r.method == http::method::get) {
     auto& t = _rt.group().totals;
     char body[160];
@@ -124,13 +132,6 @@ void http_connection::route(const http::request& r) {
                       static_cast<long long>(t.sessions.load(std::memory_order_relaxed)));
     http::header h[] = {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}};
     http::append_response(out, 200, h, {body, static_cast<size_t>(n)}, r.keep_alive);
-    respond(out, !r.keep_alive);
-    return;
-  }
-  if (auto it = o.assets.find(r.path);
-      it != o.assets.end() && (r.method == http::method::get || r.method == http::method::head)) {
-    http::header h[] = {{"Content-Type", it->second.content_type}, {"Cache-Control", "no-cache"}};
-    http::append_response(out, 200, h, it->second.body, r.keep_alive);
     respond(out, !r.keep_alive);
     return;
   }
