@@ -15,55 +15,14 @@
 #include <sio/proto/ws/ws.hpp>
 #include <sio/runtime/server.hpp>
 
+#include "runtime/test_server.hpp"
+
 namespace {
 
 using namespace std::chrono_literals;
 namespace ws = sio::proto::ws;
 
-// A blocking WebSocket client, just enough for this test.
-class raw_client {
- public:
-  explicit raw_client(uint16_t port) {
-    _fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    timeval tv{5, 0};
-    setsockopt(_fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    _ok = ::connect(_fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  }
-  ~raw_client() { ::close(_fd); }
-  bool ok() const { return _ok; }
-
-  void write(std::string_view bytes) {
-    while (!bytes.empty()) {
-      ssize_t n = ::send(_fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-      if (n <= 0) return;
-      bytes.remove_prefix(static_cast<size_t>(n));
-    }
-  }
-  void send_text(std::string_view text) {
-    std::string frame;
-    ws::append_masked_frame(frame, ws::opcode::text, text, 0x37fa213d);
-    write(frame);
-  }
-  // Reads until `needle` has been seen in the stream (or a timeout).
-  bool read_until(std::string_view needle) {
-    char buf[4096];
-    while (_in.find(needle) == std::string::npos) {
-      ssize_t n = ::recv(_fd, buf, sizeof buf, 0);
-      if (n <= 0) return false;
-      _in.append(buf, static_cast<size_t>(n));
-    }
-    return true;
-  }
-
- private:
-  int _fd = -1;
-  bool _ok = false;
-  std::string _in;
-};
+using sio::test::raw_client;
 
 class six_hops : public ::testing::TestWithParam<sio::engine::io_backend> {};
 
