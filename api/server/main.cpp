@@ -10,6 +10,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <sio/runtime/log.hpp>
+
 #include "apps.hpp"
 #include "settings.hpp"
 
@@ -67,6 +69,7 @@ void add_assets(const sio::server_app::settings& s, sio::runtime::server_config&
 int main(int argc, char** argv) {
   sio::server_app::settings s;
   if (auto code = sio::server_app::load_settings(argc, argv, s)) return *code;
+  sio::runtime::set_log_level(sio::runtime::parse_log_level(s.log_level));
   auto cfg = sio::server_app::to_config(s);
   if (s.app != "protocol-suite") add_assets(s, cfg);
 
@@ -92,11 +95,12 @@ int main(int argc, char** argv) {
                  std::strerror(-rc));
     return 1;
   }
-  std::fprintf(stderr, "sioring-server %s: app=%s listening on http://%s:%u%s (%u shards, io=%s)\n",
-               SIORING_VERSION, s.app.c_str(), s.host.c_str(), srv.port(), s.path.c_str(),
-               srv.shard_count(), sio::engine::to_string(srv.io().backend()));
+  sio::runtime::log(sio::runtime::log_level::info,
+                    "sioring-server %s: app=%s listening on http://%s:%u%s (%u shards, io=%s)",
+                    SIORING_VERSION, s.app.c_str(), s.host.c_str(), srv.port(), s.path.c_str(),
+                    srv.shard_count(), sio::engine::to_string(srv.io().backend()));
   srv.run();
   g_server = nullptr;
-  std::fprintf(stderr, "sioring-server: stopped\n");
+  sio::runtime::log(sio::runtime::log_level::info, "sioring-server: stopped");
   return 0;
 }

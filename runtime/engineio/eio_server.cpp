@@ -8,6 +8,7 @@
 #include <sio/runtime/eio_server.hpp>
 #include <sio/runtime/http_connection.hpp>
 #include <sio/runtime/http_responses.hpp>
+#include <sio/runtime/log.hpp>
 #include <sio/runtime/shard_runtime.hpp>
 #include <sio/runtime/ws_transport.hpp>
 
@@ -172,6 +173,7 @@ void eio_server::handle(http_connection& c, const http::request& r) {
     if (owner >= 0 && static_cast<unsigned>(owner) != _shard.index() &&
         static_cast<unsigned>(owner) < _group->shards.size()) {
       ++_counters.handoffs;
+      _group->totals.handoffs.fetch_add(1, std::memory_order_relaxed);
       c.hand_off(static_cast<unsigned>(owner), r);
       return;
     }
@@ -222,6 +224,9 @@ void eio_server::handshake(http_connection& c, const http::request& r, transport
   _sessions.emplace(s->sid(), std::move(owned));
   ++_counters.sessions_opened;
   _group->totals.sessions.fetch_add(1, std::memory_order_relaxed);
+  _group->totals.sessions_opened.fetch_add(1, std::memory_order_relaxed);
+  log(log_level::debug, "session %.*s opened (%s)", static_cast<int>(sid.size()), sid.data(),
+      kind == transport_kind::polling ? "polling" : "websocket");
 
   eio::open_params op{s->sid(), kind == transport_kind::polling && _eio.allow_websocket,
                       _eio.ping_interval_ms, _eio.ping_timeout_ms, _eio.max_payload};

@@ -3,6 +3,7 @@
 #include <sio/proto/eio/eio.hpp>
 #include <sio/runtime/eio_server.hpp>
 #include <sio/runtime/http_connection.hpp>
+#include <sio/runtime/log.hpp>
 #include <sio/runtime/session.hpp>
 #include <sio/runtime/ws_transport.hpp>
 
@@ -277,6 +278,8 @@ void session::close(close_reason reason) {
 void session::finish(close_reason reason) {
   if (_state != state::open) return;
   _state = state::closed;
+  log(log_level::debug, "session %.*s closed: %s", static_cast<int>(_sid.size()), _sid.data(),
+      to_string(reason));
   shard().timers().cancel(_heartbeat);
   shard().timers().cancel(_upgrade_timer);
   // Polling: a held GET learns the session is gone ("1"), as the reference does.

@@ -24,6 +24,8 @@ struct runtime_totals {
   std::atomic<int64_t> connections{0};
   std::atomic<int64_t> sessions{0};
   std::atomic<uint64_t> http_requests{0};
+  std::atomic<uint64_t> sessions_opened{0};
+  std::atomic<uint64_t> handoffs{0};
 };
 
 /// The shards of one server, reachable from any of them (for hand-offs).
