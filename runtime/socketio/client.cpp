@@ -121,9 +121,14 @@ void client::connect(std::string_view nsp_name, const sp::packet& p) {
     return;
   }
   _shard.io().timers().cancel(_connect_timer);
-  auto hs = std::make_shared<handshake_info>(*_handshake);
-  if (!p.payload.empty()) hs->auth.assign(p.payload);
-  hs->issued_ms = _shard.io().now_ms();
+  // Sockets share the connection's handshake; one with its own CONNECT payload
+  // (auth) gets a copy. Most clients send none, so most sockets copy nothing.
+  std::shared_ptr<const handshake_info> hs = _handshake;
+  if (!p.payload.empty()) {
+    auto own = std::make_shared<handshake_info>(*_handshake);
+    own->auth.assign(p.payload);
+    hs = std::move(own);
+  }
   if (_shard.owner().config().sio.recovery && try_recover(*n, p, hs)) return;
   socket* s = _shard.add_socket(*this, *n);
   s->set_handshake(std::move(hs));
@@ -135,7 +140,8 @@ void client::connect(std::string_view nsp_name, const sp::packet& p) {
 // socket.io ≥ 4.6 connection state recovery: CONNECT {"pid","offset",...} of a
 // session that ended abnormally restores its id, rooms and data; the packets
 // it missed go out before the CONNECT reply.
-bool client::try_recover(nsp& n, const sp::packet& p, const std::shared_ptr<handshake_info>& hs) {
+bool client::try_recover(nsp& n, const sp::packet& p,
+                         const std::shared_ptr<const handshake_info>& hs) {
   if (p.payload.empty()) return false;
   std::string_view pid, offset;
   if (p.json["pid"].get_string().get(pid) || p.json["offset"].get_string().get(offset)) {

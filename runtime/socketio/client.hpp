@@ -42,7 +42,8 @@ class client final : public session_handler {
   static void on_connect_timeout(engine::timer& t);
   void on_packet(const proto::sio::packet& p, std::span<const std::string> attachments);
   void connect(std::string_view nsp_name, const proto::sio::packet& p);
-  bool try_recover(nsp& n, const proto::sio::packet& p, const std::shared_ptr<handshake_info>& hs);
+  bool try_recover(nsp& n, const proto::sio::packet& p,
+                   const std::shared_ptr<const handshake_info>& hs);
   void run_middlewares(socket_ref ref, size_t i);
   void accept(socket& s);
   void refuse(socket& s, const connect_error& e);

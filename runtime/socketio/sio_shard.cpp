@@ -35,6 +35,7 @@ unsigned sio_shard::index() const {
 
 session_handler* sio_shard::on_session(session& s, const proto::http::request& r) {
   auto hs = std::make_shared<handshake_info>();
+  hs->issued_ms = _shard.now_ms();
   hs->query.assign(r.query);
   for (std::string_view name : kept_headers) {
     std::string_view v = r.header(name);

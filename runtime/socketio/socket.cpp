@@ -54,7 +54,8 @@ socket::socket(sio_shard& shard, client& c, nsp& n, uint32_t slot, uint32_t gen)
     : _shard(&shard), _client(&c), _nsp(&n), _slot(slot), _gen(gen) {}
 
 socket::~socket() {
-  for (auto& a : _acks) _shard->io().timers().cancel(a->timer);
+  if (!_x) return;
+  for (auto& a : _x->acks) _shard->io().timers().cancel(a->timer);
 }
 
 std::string_view socket::nsp_name() const {
@@ -70,16 +71,16 @@ void socket::set_id(std::string_view id) {
 }
 
 void socket::on(std::string_view event, event_handler h) {
-  _handlers.emplace_back(std::string(event), std::move(h));
+  x().handlers.emplace_back(std::string(event), std::move(h));
 }
 void socket::on_any(any_handler h) {
-  _any.push_back(std::move(h));
+  x().any.push_back(std::move(h));
 }
 void socket::on_disconnecting(disconnect_handler h) {
-  _disconnecting.push_back(std::move(h));
+  x().disconnecting.push_back(std::move(h));
 }
 void socket::on_disconnect(disconnect_handler h) {
-  _disconnect.push_back(std::move(h));
+  x().disconnect.push_back(std::move(h));
 }
 
 size_t socket::queued_bytes() const {
@@ -142,23 +143,24 @@ void socket::expect_ack(uint64_t id, uint32_t timeout_ms, ack_callback cb) {
   pending->timer.fn = &socket::on_ack_timeout;
   pending->timer.ctx = pending.get();
   _shard->io().timers().arm(pending->timer, timeout_ms);
-  _acks.push_back(std::move(pending));
+  x().acks.push_back(std::move(pending));
 }
 
 void socket::on_ack_timeout(engine::timer& t) {
   auto* p = static_cast<pending_ack*>(t.ctx);
   socket* s = p->owner;
   ack_callback cb = std::move(p->cb);
-  std::erase_if(s->_acks, [p](const auto& a) { return a.get() == p; });
+  std::erase_if(s->x().acks, [p](const auto& a) { return a.get() == p; });
   args none;
   if (cb) cb(true, none);
 }
 
 void socket::on_ack(uint64_t id, args& a) {
-  for (auto it = _acks.begin(); it != _acks.end(); ++it) {
+  if (!_x) return;  // nothing pending
+  for (auto it = x().acks.begin(); it != x().acks.end(); ++it) {
     if ((*it)->id != id) continue;
     auto pending = std::move(*it);
-    _acks.erase(it);
+    x().acks.erase(it);
     _shard->io().timers().cancel(pending->timer);
     if (pending->cb) pending->cb(false, a);
     return;
@@ -192,14 +194,15 @@ void socket::dispatch(std::string_view event, args& a, uint64_t ack_id) {
     (*h)(*this, a, ack);
     if (!self.get()) return;
   }
-  for (size_t i = 0; i < _handlers.size(); ++i) {
-    if (_handlers[i].first != event) continue;
-    event_handler h = _handlers[i].second;  // the handler may add handlers
+  if (!_x) return;  // no per-socket handlers
+  for (size_t i = 0; i < x().handlers.size(); ++i) {
+    if (x().handlers[i].first != event) continue;
+    event_handler h = x().handlers[i].second;  // the handler may add handlers
     h(*this, a, ack);
     if (!self.get()) return;
   }
-  for (size_t i = 0; i < _any.size(); ++i) {
-    any_handler h = _any[i];
+  for (size_t i = 0; i < x().any.size(); ++i) {
+    any_handler h = x().any[i];
     h(*this, event, a);
     if (!self.get()) return;
   }
@@ -261,8 +264,8 @@ void socket::close(std::string_view reason, bool notify_client) {
   if (_closing) return;
   _closing = true;
   std::string why(reason);
-  for (size_t i = 0; i < _disconnecting.size(); ++i) {
-    auto h = _disconnecting[i];
+  for (size_t i = 0; _x && i < _x->disconnecting.size(); ++i) {
+    auto h = x().disconnecting[i];
     h(*this, why);
   }
   if (notify_client && _connected) {
@@ -290,14 +293,14 @@ void socket::close(std::string_view reason, bool notify_client) {
   const bool was_connected = _connected;
   _connected = false;
   if (was_connected) {
-    for (size_t i = 0; i < _disconnect.size(); ++i) {
-      auto h = _disconnect[i];
+    for (size_t i = 0; _x && i < _x->disconnect.size(); ++i) {
+      auto h = x().disconnect[i];
       h(*this, why);
     }
   }
   // Pending acks will never come: their callbacks get a timeout now.
-  auto acks = std::move(_acks);
-  _acks.clear();
+  std::vector<std::unique_ptr<pending_ack>> acks;
+  if (_x) acks = std::move(_x->acks);
   for (auto& a : acks) {
     _shard->io().timers().cancel(a->timer);
     args none;

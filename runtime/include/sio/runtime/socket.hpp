@@ -176,10 +176,19 @@ class socket {
   std::vector<std::string> _rooms;  // joined rooms, without the own-id room
   std::string _data = "{}";
   std::string _pid;
-  std::vector<std::pair<std::string, event_handler>> _handlers;
-  std::vector<any_handler> _any;
-  std::vector<disconnect_handler> _disconnecting, _disconnect;
-  std::vector<std::unique_ptr<pending_ack>> _acks;
+  // Per-socket handlers and pending acks, allocated on first use: an idle
+  // socket served by namespace-wide handlers carries none of it.
+  struct extras {
+    std::vector<std::pair<std::string, event_handler>> handlers;
+    std::vector<any_handler> any;
+    std::vector<disconnect_handler> disconnecting, disconnect;
+    std::vector<std::unique_ptr<pending_ack>> acks;
+  };
+  extras& x() {
+    if (!_x) _x = std::make_unique<extras>();
+    return *_x;
+  }
+  std::unique_ptr<extras> _x;
 };
 
 }  // namespace sio::runtime
