@@ -180,6 +180,14 @@ std::optional<int> load_settings(int argc, char** argv, settings& out) {
     if (!o_pt->count()) s.ping_timeout_ms = 200;
     if (!o_ct->count()) s.connect_timeout_ms = 1000;
   }
+  // The conformance suite's profile (tests/conformance/APP.md §1).
+  if (s.app == "conformance") {
+    if (!o_pi->count()) s.ping_interval_ms = 300;
+    if (!o_pt->count()) s.ping_timeout_ms = 200;
+    if (!o_ct->count()) s.connect_timeout_ms = 1000;
+    if (!o_rec->count()) s.recovery = true;
+    if (!o_rd->count()) s.recovery_duration_ms = 2000;
+  }
   out = std::move(s);
   return std::nullopt;
 }
