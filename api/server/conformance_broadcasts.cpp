@@ -54,26 +54,41 @@ std::optional<std::string_view> first_element(std::string_view array_text) {
 // {"timedOut":…,"responses":[…]}: the reference sorts the answers by their
 // JSON.stringify text (the text the client sent, compared in byte order),
 // and JavaScript's sort puts an answer with no argument (undefined, sent as
-// null) after all the others.
-std::string ack_report(bool timed_out, const std::vector<std::string>& responses) {
-  std::vector<std::string_view> firsts;
+// null) after all the others. Binary answers keep their attachments,
+// renumbered into one list.
+emit_args ack_report(bool timed_out, const std::vector<runtime::ack_response>& responses) {
+  struct first {
+    std::string_view text;
+    const runtime::ack_response* from;
+  };
+  std::vector<first> firsts;
   firsts.reserve(responses.size());
   size_t none = 0;
   for (const auto& r : responses) {
-    if (auto f = first_element(r)) {
-      firsts.push_back(*f);
+    if (auto f = first_element(r.json)) {
+      firsts.push_back({*f, &r});
     } else {
       ++none;
     }
   }
-  std::sort(firsts.begin(), firsts.end());
-  firsts.insert(firsts.end(), none, std::string_view("null"));
+  std::sort(firsts.begin(), firsts.end(),
+            [](const first& a, const first& b) { return a.text < b.text; });
   std::string json;
+  std::vector<std::string> attachments;
   proto::json::writer w(json);
   w.begin_object().key("timedOut").boolean(timed_out).key("responses").begin_array();
-  for (auto f : firsts) w.raw(f);
+  simdjson::dom::parser parser;
+  for (const auto& f : firsts) {
+    simdjson::dom::element v;
+    if (f.from->attachments.empty() || parser.parse(f.text.data(), f.text.size()).get(v)) {
+      w.raw(f.text);
+    } else {
+      write_value(w, v, f.from->attachments, attachments);
+    }
+  }
+  for (size_t i = 0; i < none; ++i) w.null();
   w.end_array().end_object();
-  return json;
+  return emit_args::from_raw(json, attachments);
 }
 
 void on_emit_to(runtime::socket& s, args& a, ack_fn ack) {
@@ -93,10 +108,11 @@ void on_emit_to_with_ack(runtime::socket& s, args& a, ack_fn ack) {
   const auto event = string_field(spec, "event");
   if (!event) return ack();
   broadcast_op op = source(s, spec);
-  op.timeout(1000).emit_with_ack(*event, spec_args(spec, a.attachments()),
-                                 [ack](bool timed_out, std::vector<std::string> responses) mutable {
-                                   ack(emit_args().add_raw(ack_report(timed_out, responses)));
-                                 });
+  op.timeout(1000).emit_with_ack(
+      *event, spec_args(spec, a.attachments()),
+      [ack](bool timed_out, std::vector<runtime::ack_response> responses) mutable {
+        ack(ack_report(timed_out, responses));
+      });
 }
 
 // The benchmark's relay: the first argument unchanged, to room `bench`.

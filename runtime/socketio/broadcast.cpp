@@ -114,7 +114,7 @@ namespace {
 // Gathers the acks of a broadcast on the shard that asked for them.
 struct ack_collector {
   broadcast_ack_callback done;
-  std::vector<std::string> responses;
+  std::vector<ack_response> responses;
   size_t expected = 0;
   unsigned shards_left = 0;
   bool finished = false;
@@ -167,9 +167,11 @@ void broadcast_op::emit_with_ack(std::string_view event, const emit_args& a,
         ++count;
         sock.expect_ack(id, timeout, [col, home](bool timed_out, args& a) {
           if (timed_out) return;  // the collector's own timer decides
-          std::string response = "[";
-          response.append(a.raw());
-          response += ']';
+          ack_response response;
+          response.json = "[";
+          response.json.append(a.raw());
+          response.json += ']';
+          response.attachments.assign(a.attachments().begin(), a.attachments().end());
           home->io().post([col, home, r = std::move(response)]() mutable {
             if (col->finished) return;
             col->responses.push_back(std::move(r));

@@ -115,16 +115,17 @@ void sio_shard::select(const selection& sel, Fn&& fn) {
     big.assign(in.begin(), in.end());
     return big;
   };
-  // A room named like a socket id addresses that socket (its own room).
+  // Union first — rooms, and sockets addressed by their id (their own room) —
+  // then every exception, so an except room also removes an id-addressed socket.
   _selected.clear();
-  std::vector<std::string_view> named;
   auto r = views(sel.rooms, rooms, rooms_big);
-  auto e = views(sel.except, except, except_big);
-  ns->rooms.select(r, e, ns->live, _selected);
+  ns->rooms.select(r, std::span<const std::string_view>{}, ns->live, _selected);
   for (const auto& room : sel.rooms) {
     if (auto it = ns->by_id.find(room); it != ns->by_id.end()) _selected.insert(it->second->slot());
   }
-  for (const auto& room : sel.except) {
+  auto e = views(sel.except, except, except_big);
+  for (std::string_view room : e) {
+    if (const slot_set* members = ns->rooms.find(room)) _selected.subtract(*members);
     if (auto it = ns->by_id.find(room); it != ns->by_id.end()) _selected.erase(it->second->slot());
   }
   if (!sel.except_socket.empty()) {

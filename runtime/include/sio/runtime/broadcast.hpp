@@ -27,10 +27,15 @@ struct socket_info {
   unsigned shard = 0;
 };
 
-/// Acks gathered by a broadcast with ack: one raw JSON array text per
-/// responding client (its ack arguments), in arrival order.
+/// One client's answer to a broadcast with ack: its ack arguments as a raw JSON
+/// array, and the binary attachments its placeholders name.
+struct ack_response {
+  std::string json;
+  std::vector<std::string> attachments;
+};
+/// Acks gathered by a broadcast with ack, in arrival order.
 using broadcast_ack_callback =
-    std::function<void(bool timed_out, std::vector<std::string> responses)>;
+    std::function<void(bool timed_out, std::vector<ack_response> responses)>;
 
 class broadcast_op {
  public:
