@@ -134,6 +134,12 @@ describe("rooms & broadcast", () => {
       assert.deepStrictEqual(counts(logs), [1, 1, 0, 0]);
     });
 
+    it("applies `except` to a socket addressed by its id", async () => {
+      await h.call(sockets[3], "emit-to", { rooms: [sockets[1].id], except: [B], event: "news" });
+      await settle();
+      assert.deepStrictEqual(counts(logs), [0, 0, 0, 0]);
+    });
+
     it("from the server with no rooms reaches the whole namespace, sender included", async () => {
       const { sockets: mine, logs: mineLogs } = await group(3, "news", h.freshNamespace());
       await h.call(mine[0], "emit-to", { event: "news", args: ["all"] });
@@ -200,6 +206,18 @@ describe("rooms & broadcast", () => {
       a.on("poll", (x, y, reply) => reply(`${x}-${y}`));
       const res = await h.call(b, "emit-to-with-ack", { rooms: [room], event: "poll", args: ["p", 7] });
       assert.deepStrictEqual(res, { timedOut: false, responses: ["p-7"] });
+    });
+
+    it("keeps binary answers as binary", async () => {
+      const [a, b] = await h.connectMany(2);
+      const room = h.uniq("bin");
+      await h.call(a, "join", room);
+      answerWith(a, Buffer.from([1, 2, 3]));
+      const res = await h.call(b, "emit-to-with-ack", { rooms: [room], event: "poll" });
+      assert.strictEqual(res.timedOut, false);
+      assert.strictEqual(res.responses.length, 1);
+      assert.ok(Buffer.isBuffer(res.responses[0]), JSON.stringify(res));
+      assert.deepStrictEqual([...res.responses[0]], [1, 2, 3]);
     });
 
     it("answers at once with no responses for an empty room", async () => {
