@@ -296,11 +296,6 @@ void eio_server::polling_request(http_connection& c, const http::request& r, ses
 void eio_server::upgrade_request(http_connection& c, const http::request& r, session& s) {
   std::string& out = _scratch;
   out.clear();
-  if (s.transport() != transport_kind::polling || s.upgrading()) {
-    append_text_error(out, 400, message_of(eio_error::bad_request));
-    c.respond(out, true);
-    return;
-  }
   ws::upgrade_request u{r.method_name, r.header("upgrade"), r.header("connection"),
                         r.header("sec-websocket-version"), r.header("sec-websocket-key")};
   auto herr = ws::validate_upgrade(u);
@@ -310,6 +305,13 @@ void eio_server::upgrade_request(http_connection& c, const http::request& r, ses
     return;
   }
   ws::append_upgrade_response(out, u.key);
+  if (s.transport() != transport_kind::polling || s.upgrading()) {
+    // Already upgraded, or an upgrade in flight: the reference accepts the
+    // WebSocket, then closes it; the session carries on where it was.
+    ws::append_close(out, ws::close_code::normal);
+    c.respond(out, true);
+    return;
+  }
   c.respond(out, false);
   auto* probe = new ws_transport(*_rt, c.id(), &s, true);
   s.begin_upgrade(probe);
