@@ -4,6 +4,8 @@
 
 #include <openssl/rand.h>
 
+#include <sio/runtime/adapter.hpp>
+
 #include "socketio/recovery_store.hpp"
 #include "socketio/sio_shard.hpp"
 
@@ -12,6 +14,7 @@ namespace sio::runtime {
 server::server(server_config cfg)
     : _config(std::move(cfg)),
       _recovery(std::make_unique<recovery_store>()),
+      _adapter(make_local_adapter(*this)),
       _nsps(new std::atomic<nsp*>[max_namespaces]) {
   uint8_t r[4] = {};
   RAND_bytes(r, sizeof r);
@@ -117,6 +120,10 @@ void server::run() {
 
 void server::stop(uint32_t deadline_ms) {
   if (_engine) _engine->stop(deadline_ms);
+}
+
+void server::server_side_emit(std::string_view event, const emit_args& a) {
+  _adapter->server_side_emit(event, a);
 }
 
 std::string server::next_offset() {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <sio/proto/sio/sio.hpp>
+#include <sio/runtime/adapter.hpp>
 #include <sio/runtime/eio_server.hpp>
 #include <sio/runtime/out_packet.hpp>
 #include <sio/runtime/rooms/room_index.hpp>
@@ -28,22 +29,6 @@ struct nsp_shard {
   slot_set live;
   room_index rooms;
   std::unordered_map<std::string_view, socket*> by_id;
-};
-
-/// Which sockets a broadcast_op selects (evaluated on each shard).
-struct selection {
-  uint32_t nsp_index = 0;
-  std::vector<std::string> rooms, except;
-  std::string except_socket;
-};
-
-/// A broadcast as every shard receives it: the encoded packets (shared bytes)
-/// and who gets them. One per broadcast, shared by all shards.
-struct broadcast_msg {
-  selection sel;
-  bool is_volatile = false;
-  std::vector<out_packet> packets;  // the event, then its attachments
-  std::string offset;               // recovery offset carried by the event ("" = none)
 };
 
 class sio_shard final : public session_acceptor {

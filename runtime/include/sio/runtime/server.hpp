@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <sio/engine/engine.hpp>
+#include <sio/runtime/adapter.hpp>
 #include <sio/runtime/broadcast.hpp>
 #include <sio/runtime/nsp.hpp>
 #include <sio/runtime/options.hpp>
@@ -62,6 +63,12 @@ class server {
   /// Before start().
   using acceptor_maker = std::function<std::unique_ptr<session_acceptor>(engine::shard&)>;
   void engineio_endpoint(eio_options o, acceptor_maker make);
+  /// Replaces the local adapter (e.g. a cluster adapter); before start().
+  void set_adapter(std::unique_ptr<adapter> a) { _adapter = std::move(a); }
+  adapter& get_adapter() { return *_adapter; }
+  /// Sends an event to the other nodes' servers (serverSideEmit); with the
+  /// local adapter there are none.
+  void server_side_emit(std::string_view event, const emit_args& a = {});
   /// Answers non-Engine.IO HTTP requests the runtime does not serve itself.
   void set_http_fallback(http_fallback* f) { _fallback = f; }
 
@@ -96,6 +103,7 @@ class server {
   server_config _config;
   std::unique_ptr<engine::engine> _engine;
   std::unique_ptr<recovery_store> _recovery;
+  std::unique_ptr<adapter> _adapter;
   std::atomic<uint64_t> _offset_seq{0};
   std::string _offset_prefix;  // random per process: offsets of an old process never match
   runtime_group _group;
