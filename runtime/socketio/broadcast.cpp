@@ -100,6 +100,10 @@ void broadcast_op::fetch_sockets(std::function<void(std::vector<socket_info>)> d
   _server->get_adapter().fetch_sockets(selection_of(*this), std::move(done));
 }
 
+void broadcast_op::count(std::function<void(size_t)> done) {
+  _server->get_adapter().count_sockets(selection_of(*this), std::move(done));
+}
+
 void broadcast_op::sockets_join(std::string_view room) {
   _server->get_adapter().sockets_join(selection_of(*this), std::string(room));
 }

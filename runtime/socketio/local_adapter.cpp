@@ -158,6 +158,30 @@ class local_adapter final : public adapter {
                   });
   }
 
+  void count_sockets(selection sel, std::function<void(size_t)> done) override {
+    server* srv = &_srv;
+    on_some_shard(_srv,
+                  [srv, sel = std::move(sel), done = std::move(done)](sio_shard& origin) mutable {
+                    struct tally {
+                      size_t total = 0;
+                      unsigned left;
+                      std::function<void(size_t)> done;
+                    };
+                    auto t = std::make_shared<tally>();
+                    t->left = srv->shard_count();
+                    t->done = std::move(done);
+                    sio_shard* home = &origin;
+                    on_every_shard(*srv, [sel, t, home](sio_shard& s) {
+                      size_t n = 0;
+                      s.select(sel, [&](socket& sock) { n += sock.connected() ? 1 : 0; });
+                      home->io().post([t, n] {
+                        t->total += n;
+                        if (--t->left == 0 && t->done) t->done(t->total);
+                      });
+                    });
+                  });
+  }
+
   void sockets_join(selection sel, std::string room) override {
     on_every_shard(_srv, [sel = std::move(sel), room = std::move(room)](sio_shard& s) {
       for_selected(s, sel, [&](socket& sock) { sock.join(room); });

@@ -49,6 +49,8 @@ class adapter {
   virtual void broadcast_with_ack(selection sel, packet_encoder encode, uint32_t timeout_ms,
                                   broadcast_ack_callback done) = 0;
   virtual void fetch_sockets(selection sel, std::function<void(std::vector<socket_info>)> done) = 0;
+  /// How many sockets the selection holds (room member counts), on every node.
+  virtual void count_sockets(selection sel, std::function<void(size_t)> done) = 0;
   virtual void sockets_join(selection sel, std::string room) = 0;
   virtual void sockets_leave(selection sel, std::string room) = 0;
   virtual void disconnect_sockets(selection sel, bool close) = 0;

@@ -64,6 +64,9 @@ class broadcast_op {
 
   /// Server-side operations over the selected sockets, on every shard.
   void fetch_sockets(std::function<void(std::vector<socket_info>)> done);
+  /// The number of selected sockets (e.g. a room's members) over every shard.
+  /// `done` runs on the calling shard (shard 0 when called from elsewhere).
+  void count(std::function<void(size_t)> done);
   void sockets_join(std::string_view room);
   void sockets_leave(std::string_view room);
   void disconnect_sockets(bool close = false);
