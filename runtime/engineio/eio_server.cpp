@@ -1,13 +1,12 @@
 // The Engine.IO endpoint of one shard: request checks in the reference server's
 // order (PROTOCOL.md §2.6), handshakes, polling, upgrades.
-#include <openssl/rand.h>
-
 #include <sio/proto/eio/eio.hpp>
 #include <sio/proto/http/query_params.hpp>
 #include <sio/proto/ws/ws.hpp>
 #include <sio/runtime/eio_server.hpp>
 #include <sio/runtime/http_connection.hpp>
 #include <sio/runtime/http_responses.hpp>
+#include <sio/runtime/ids.hpp>
 #include <sio/runtime/log.hpp>
 #include <sio/runtime/shard_runtime.hpp>
 #include <sio/runtime/ws_transport.hpp>
@@ -39,8 +38,6 @@ std::string_view message_of(eio_error e) {
 }
 
 namespace {
-constexpr char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
 int b64url_value(char c) {
   if (c >= 'A' && c <= 'Z') return c - 'A';
   if (c >= 'a' && c <= 'z') return c - 'a' + 26;
@@ -84,22 +81,10 @@ session* eio_server::find(std::string_view sid) const {
 // bytes 2..14 random.
 std::string eio_server::new_sid() {
   uint8_t raw[15];
+  fill_random(raw, sizeof raw);
   raw[0] = 0;
   raw[1] = static_cast<uint8_t>(_shard.index());
-  if (RAND_bytes(raw + 2, 13) != 1) {
-    // The CSPRNG cannot fail once seeded; keep ids unique regardless.
-    uint64_t c = ++_sid_counter;
-    std::memcpy(raw + 2, &c, sizeof c);
-  }
-  std::string sid(20, '\0');
-  for (int i = 0; i < 5; ++i) {
-    uint32_t v = (uint32_t{raw[3 * i]} << 16) | (uint32_t{raw[3 * i + 1]} << 8) | raw[3 * i + 2];
-    sid[4 * i] = b64url[(v >> 18) & 63];
-    sid[4 * i + 1] = b64url[(v >> 12) & 63];
-    sid[4 * i + 2] = b64url[(v >> 6) & 63];
-    sid[4 * i + 3] = b64url[v & 63];
-  }
-  return sid;
+  return encode_id(raw);
 }
 
 int eio_server::shard_of_sid(std::string_view sid) {
@@ -198,6 +183,22 @@ void eio_server::handle(http_connection& c, const http::request& r) {
   handshake(c, r, kind);
 }
 
+// RFC 6455 §4.2: a valid upgrade request gets the 101 appended to `out` (not
+// sent yet); an invalid one is answered (400, or 426 for a wrong version) and
+// the connection closed.
+bool eio_server::accept_websocket(http_connection& c, const http::request& r, std::string& out) {
+  ws::upgrade_request u{r.method_name, r.header("upgrade"), r.header("connection"),
+                        r.header("sec-websocket-version"), r.header("sec-websocket-key")};
+  auto herr = ws::validate_upgrade(u);
+  if (herr != ws::handshake_errc::ok) {
+    append_ws_handshake_error(out, ws::http_status(herr));
+    c.respond(out, true);
+    return false;
+  }
+  ws::append_upgrade_response(out, u.key);
+  return true;
+}
+
 // "Handshake": the open packet is the body of the first GET (polling) or the
 // first WebSocket message.
 void eio_server::handshake(http_connection& c, const http::request& r, transport_kind kind) {
@@ -205,15 +206,7 @@ void eio_server::handshake(http_connection& c, const http::request& r, transport
   std::string& out = _scratch;
   out.clear();
   if (kind == transport_kind::websocket) {
-    ws::upgrade_request u{r.method_name, r.header("upgrade"), r.header("connection"),
-                          r.header("sec-websocket-version"), r.header("sec-websocket-key")};
-    auto herr = ws::validate_upgrade(u);
-    if (herr != ws::handshake_errc::ok) {
-      append_ws_handshake_error(out, ws::http_status(herr));
-      c.respond(out, true);
-      return;
-    }
-    ws::append_upgrade_response(out, u.key);
+    if (!accept_websocket(c, r, out)) return;
     c.respond(out, false);
     wst = new ws_transport(*_rt, c.id(), nullptr, false);
   }
@@ -296,15 +289,7 @@ void eio_server::polling_request(http_connection& c, const http::request& r, ses
 void eio_server::upgrade_request(http_connection& c, const http::request& r, session& s) {
   std::string& out = _scratch;
   out.clear();
-  ws::upgrade_request u{r.method_name, r.header("upgrade"), r.header("connection"),
-                        r.header("sec-websocket-version"), r.header("sec-websocket-key")};
-  auto herr = ws::validate_upgrade(u);
-  if (herr != ws::handshake_errc::ok) {
-    append_ws_handshake_error(out, ws::http_status(herr));
-    c.respond(out, true);
-    return;
-  }
-  ws::append_upgrade_response(out, u.key);
+  if (!accept_websocket(c, r, out)) return;
   if (s.transport() != transport_kind::polling || s.upgrading()) {
     // Already upgraded, or an upgrade in flight: the reference accepts the
     // WebSocket, then closes it; the session carries on where it was.

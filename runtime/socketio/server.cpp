@@ -2,7 +2,7 @@
 
 #include <thread>
 
-#include <openssl/rand.h>
+#include <sio/runtime/ids.hpp>
 
 #include <sio/runtime/adapter.hpp>
 
@@ -17,7 +17,7 @@ server::server(server_config cfg)
       _adapter(make_local_adapter(*this)),
       _nsps(new std::atomic<nsp*>[max_namespaces]) {
   uint8_t r[4] = {};
-  RAND_bytes(r, sizeof r);
+  fill_random(r, sizeof r);
   static constexpr char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
   for (uint8_t b : r) _offset_prefix += digits[b % 36];
   _offset_prefix += '.';

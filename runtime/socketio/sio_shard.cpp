@@ -1,6 +1,6 @@
 #include "socketio/sio_shard.hpp"
 
-#include <openssl/rand.h>
+#include <sio/runtime/ids.hpp>
 
 #include <algorithm>
 #include <cstring>
@@ -11,7 +11,6 @@ namespace sio::runtime {
 
 namespace {
 thread_local sio_shard* t_current = nullptr;
-constexpr char b64url[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 // Handshake headers a guard may need later (the rest of the request is not kept).
 constexpr std::string_view kept_headers[] = {"authorization", "cookie", "origin", "user-agent",
                                              "x-forwarded-for"};
@@ -65,20 +64,8 @@ nsp_shard* sio_shard::find(uint32_t nsp_index) {
 // (the sharded Redis adapter recognises socket rooms by that length).
 std::string sio_shard::new_socket_id() {
   uint8_t raw[15];
-  if (RAND_bytes(raw, sizeof raw) != 1) {
-    uint64_t c = ++_id_counter;
-    std::memcpy(raw, &c, sizeof c);
-    raw[14] = static_cast<uint8_t>(index());
-  }
-  std::string id(20, '\0');
-  for (int i = 0; i < 5; ++i) {
-    uint32_t v = (uint32_t{raw[3 * i]} << 16) | (uint32_t{raw[3 * i + 1]} << 8) | raw[3 * i + 2];
-    id[4 * i] = b64url[(v >> 18) & 63];
-    id[4 * i + 1] = b64url[(v >> 12) & 63];
-    id[4 * i + 2] = b64url[(v >> 6) & 63];
-    id[4 * i + 3] = b64url[v & 63];
-  }
-  return id;
+  fill_random(raw, sizeof raw);
+  return encode_id(raw);
 }
 
 socket* sio_shard::add_socket(client& c, nsp& n, std::string_view id) {

@@ -81,7 +81,6 @@ class sio_shard final : public session_acceptor {
   };
   std::deque<logged> _log;
   uint64_t _next_ack_id = 0;
-  uint64_t _id_counter = 0;
 };
 
 template <class Fn>

@@ -82,6 +82,7 @@ class eio_server {
   void handshake(http_connection& c, const proto::http::request& r, transport_kind kind);
   void polling_request(http_connection& c, const proto::http::request& r, session& s);
   void upgrade_request(http_connection& c, const proto::http::request& r, session& s);
+  bool accept_websocket(http_connection& c, const proto::http::request& r, std::string& out);
   void error(http_connection& c, const proto::http::request& r, eio_error e, bool upgrade);
   std::string new_sid();
 
@@ -93,7 +94,6 @@ class eio_server {
   session_acceptor* _acceptor;
   std::unordered_map<std::string_view, std::unique_ptr<session>> _sessions;
   eio_counters _counters;
-  uint64_t _sid_counter = 0;
   std::string _scratch;
   std::string _payload_scratch;
 };
