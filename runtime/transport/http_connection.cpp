@@ -84,7 +84,9 @@ void http_connection::process(std::string_view data) {
       return;
     }
     _rt.group().totals.http_requests.fetch_add(1, std::memory_order_relaxed);
+    _rest = data;
     route(_parser.current());
+    _rest = {};
     if (_state == state::upgraded) {
       // Bytes after the upgrade request are the first WebSocket frames.
       if (!data.empty() && _next) {
@@ -220,9 +222,18 @@ void http_connection::hand_off(unsigned target_shard, const http::request& r) {
   }
   std::string bytes;
   http::append_request(bytes, r.method_name, r.target, headers, r.body);
-  _state = state::gone;
+  bytes.append(_rest);  // pipelined bytes that followed the request go along
   _rt.shard().timers().cancel(_timer);
-  _rt.hand_off(_id, target_shard, std::move(bytes));
+  if (!_rt.hand_off(_id, target_shard, std::move(bytes))) {
+    // The socket cannot move (an answer to an earlier pipelined request is
+    // still being written): refuse this one and close once that is out.
+    std::string out;
+    http::header h[] = {{"Content-Type", "text/plain"}};
+    http::append_response(out, 503, h, "Service Unavailable", false);
+    respond(out, true);
+    return;
+  }
+  _state = state::gone;
   _rt.group().totals.connections.fetch_sub(1, std::memory_order_relaxed);
   _rt.shard().defer([self = this] { delete self; });
 }

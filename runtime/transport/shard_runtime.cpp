@@ -40,9 +40,11 @@ void shard_runtime::on_shutdown(engine::shard&) {
 
 // The socket moves, not the session: the fd is detached here and adopted by the
 // owning shard, which parses the request again as if it had accepted it.
-void shard_runtime::hand_off(engine::conn_id id, unsigned target_shard, std::string request_bytes) {
-  int fd = _shard.detach(id);
-  if (fd < 0) return;
+bool shard_runtime::hand_off(engine::conn_id id, unsigned target_shard, std::string request_bytes) {
+  std::string unread;  // bytes the reactor had received but not delivered yet
+  int fd = _shard.detach(id, unread);
+  if (fd < 0) return false;
+  request_bytes.append(unread);
   runtime_group* group = &_group;
   _group.shards[target_shard]->shard().post(
       [group, target_shard, fd, bytes = std::move(request_bytes)]() mutable {
@@ -58,6 +60,7 @@ void shard_runtime::hand_off(engine::conn_id id, unsigned target_shard, std::str
         bytes.append(64, '\0');  // padding contract of on_data
         c->on_data(nid, {reinterpret_cast<uint8_t*>(bytes.data()), n});
       });
+  return true;
 }
 
 }  // namespace sio::runtime

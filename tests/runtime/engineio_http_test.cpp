@@ -180,6 +180,57 @@ TEST_P(edge, overlapping_polling_gets_close_the_session) {
   EXPECT_EQ(get(target).find(R"("code":1)") != std::string::npos, true);
 }
 
+// A bare Engine.IO echo, so a message can be traced through the hand-off.
+class echo_handler final : public sio::runtime::session_handler {
+ public:
+  void on_message(sio::runtime::session& s, std::string_view text, bool) override {
+    s.send_text(text);
+  }
+  void on_binary(sio::runtime::session&, std::span<const uint8_t>) override {}
+  void on_close(sio::runtime::session&, sio::runtime::close_reason) override {}
+};
+class echo_acceptor final : public sio::runtime::session_acceptor {
+ public:
+  sio::runtime::session_handler* on_session(sio::runtime::session&,
+                                            const sio::proto::http::request&) override {
+    return &_handler;
+  }
+
+ private:
+  echo_handler _handler;
+};
+
+TEST_P(edge, pipelined_polling_requests_follow_the_socket_to_the_owning_shard) {
+  running_server srv(GetParam(), {}, [](sio::runtime::server& s) {
+    sio::runtime::eio_options o;
+    o.path = "/engine.io/";
+    s.engineio_endpoint(o, [](sio::engine::shard&) { return std::make_unique<echo_acceptor>(); });
+  });
+  ASSERT_EQ(srv.start_result(), 0);
+  // Connections land on either shard; whichever does not own the session
+  // hands the socket over with every byte it has read.
+  std::string open;
+  {
+    raw_client c(srv.port());
+    c.write("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(c.read_until("\"maxPayload\":"));
+    open = c.received();
+  }
+  auto at = open.find("\"sid\":\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string target = "/engine.io/?EIO=4&transport=polling&sid=" + open.substr(at + 7, 20);
+  for (int i = 0; i < 8; ++i) {
+    raw_client c(srv.port());
+    std::string body = "4m" + std::to_string(i);
+    c.write("POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n" +
+            "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body + "GET " + target +
+            " HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(c.read_until("\r\n\r\nok")) << i;
+    EXPECT_TRUE(c.read_until("\r\n\r\n" + body)) << i << ": " << c.received();
+  }
+  EXPECT_GT(srv.get().group().totals.handoffs.load(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(reactors, edge, ::testing::Values(io_backend::uring, io_backend::epoll),
                          sio::test::reactor_name);
 

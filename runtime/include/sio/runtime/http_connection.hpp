@@ -58,8 +58,9 @@ class http_connection final : public engine::stream_handler {
   bool _in_process = false;
   session* _held_by = nullptr;
   proto::http::request_parser _parser;
-  std::string _backlog;                     // bytes read while a request was held
-  std::string _cors_origin;                 // for the held GET's answer
+  std::string _backlog;      // bytes read while a request was held
+  std::string_view _rest;    // bytes after the request being routed (go along on a hand-off)
+  std::string _cors_origin;  // for the held GET's answer
   engine::stream_handler* _next = nullptr;  // set by upgraded()
   engine::timer _timer;
 };

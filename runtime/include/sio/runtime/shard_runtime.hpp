@@ -66,7 +66,8 @@ class shard_runtime final : public engine::listener_handler {
 
   /// Passes a connection and its already-read request to the shard that owns
   /// the session (sids name their shard). `request_bytes` is re-parsed there.
-  void hand_off(engine::conn_id id, unsigned target_shard, std::string request_bytes);
+  /// False when the socket cannot move now (bytes still queued for it).
+  bool hand_off(engine::conn_id id, unsigned target_shard, std::string request_bytes);
 
  private:
   engine::shard& _shard;
