@@ -219,7 +219,8 @@ TEST_P(edge, pipelined_polling_requests_follow_the_socket_to_the_owning_shard) {
   auto at = open.find("\"sid\":\"");
   ASSERT_NE(at, std::string::npos);
   std::string target = "/engine.io/?EIO=4&transport=polling&sid=" + open.substr(at + 7, 20);
-  for (int i = 0; i < 8; ++i) {
+  // 24 connections: the chance that none lands on the other shard is 2^-24.
+  for (int i = 0; i < 24; ++i) {
     raw_client c(srv.port());
     std::string body = "4m" + std::to_string(i);
     c.write("POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n" +
