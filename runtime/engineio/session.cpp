@@ -72,6 +72,10 @@ void session::schedule_ping() {
 void session::on_heartbeat(engine::timer& t) {
   auto* s = static_cast<session*>(t.ctx);
   if (s->_state != state::open) return;
+  if (s->_slow) {
+    s->finish(close_reason::transport_error);
+    return;
+  }
   if (s->_awaiting_pong) {
     s->finish(close_reason::ping_timeout);
     return;
@@ -95,18 +99,27 @@ size_t session::queued_bytes() const {
   if (_transport == transport_kind::websocket) {
     return _ws ? shard().queued_bytes(_ws->id()) : 0;
   }
-  size_t n = 0;
-  for (const auto& p : _polling_queue) n += p.frame->size() - p.header_size;
-  return n;
+  return _polling_bytes;
 }
 
 void session::send(const out_packet& p) {
-  if (_state != state::open) return;
+  if (_state != state::open || _slow) return;
   if (_transport == transport_kind::websocket && _ws) {
     shard().send(_ws->id(), p.frame);
     return;
   }
+  _polling_bytes += p.frame->size() - p.header_size;
   _polling_queue.push_back(p);
+  // A polling client that stops fetching is a slow consumer: past the limit
+  // the buffer is dropped and the session closes on the next loop turn (not
+  // here: the caller is still emitting).
+  if (_polling_bytes > _server.eio().max_buffered_bytes) {
+    _slow = true;
+    _polling_queue.clear();
+    _polling_bytes = 0;
+    shard().timers().arm(_heartbeat, 0);
+    return;
+  }
   // While an upgrade is in flight the buffer waits for the WebSocket.
   if (_pending_get.valid() && !_probe) flush_polling();
 }
@@ -212,6 +225,7 @@ void session::flush_polling() {
     }
   }
   _polling_queue.clear();
+  _polling_bytes = 0;
   respond_get(body);
 }
 
@@ -260,6 +274,7 @@ void session::attach_websocket(ws_transport* ws) {
   for (const auto& p : _polling_queue) shard().send(ws->id(), p.frame);
   _polling_queue.clear();
   _polling_queue.shrink_to_fit();
+  _polling_bytes = 0;
 }
 
 // --- close ---------------------------------------------------------------------

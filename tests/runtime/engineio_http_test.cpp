@@ -232,6 +232,34 @@ TEST_P(edge, pipelined_polling_requests_follow_the_socket_to_the_owning_shard) {
   EXPECT_GT(srv.get().group().totals.handoffs.load(), 0u);
 }
 
+TEST_P(edge, a_polling_client_that_never_fetches_is_dropped_at_the_buffer_limit) {
+  running_server srv(GetParam(), {}, [](sio::runtime::server& s) {
+    sio::runtime::eio_options o;
+    o.path = "/engine.io/";
+    o.max_buffered_bytes = 1000;
+    s.engineio_endpoint(o, [](sio::engine::shard&) { return std::make_unique<echo_acceptor>(); });
+  });
+  ASSERT_EQ(srv.start_result(), 0);
+  raw_client c(srv.port());
+  c.write("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(c.read_until("\"maxPayload\":"));
+  auto at = c.received().find("\"sid\":\"");
+  std::string target = "/engine.io/?EIO=4&transport=polling&sid=" + c.received().substr(at + 7, 20);
+  std::string body = "4" + std::string(600, 'x');  // each echo buffers 600 bytes
+  for (int i = 0; i < 2; ++i) {
+    c.clear();
+    c.write("POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+            std::to_string(body.size()) + "\r\n\r\n" + body);
+    ASSERT_TRUE(c.read_until("\r\n\r\nok"));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  c.clear();
+  c.write("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n");
+  ASSERT_TRUE(c.read_until("}"));
+  EXPECT_NE(c.received().find(R"({"code":1,"message":"Session ID unknown"})"), std::string::npos)
+      << c.received();
+}
+
 INSTANTIATE_TEST_SUITE_P(reactors, edge, ::testing::Values(io_backend::uring, io_backend::epoll),
                          sio::test::reactor_name);
 

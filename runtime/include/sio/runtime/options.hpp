@@ -21,6 +21,9 @@ struct eio_options {
   uint32_t ping_timeout_ms = 20000;
   uint64_t max_payload = 1'000'000;  ///< largest POST body / WebSocket message accepted
   uint32_t upgrade_timeout_ms = 10000;
+  /// Payload bytes a polling session may buffer for a client that does not
+  /// fetch them; beyond it the session closes ("transport error").
+  size_t max_buffered_bytes = 8u << 20;
   bool allow_polling = true;
   bool allow_websocket = true;
   /// Origins allowed to use polling cross-origin; "*" allows any. Empty: no CORS headers.

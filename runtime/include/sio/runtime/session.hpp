@@ -117,12 +117,14 @@ class session {
   bool _awaiting_pong = false;
   bool _get_keep_alive = true;
   bool _probe_acked = false;  // 3probe sent: GETs now get a noop
+  bool _slow = false;         // polling buffer overflowed: closing
   session_handler* _handler = nullptr;
   ws_transport* _ws = nullptr;     // current WebSocket (websocket transport)
   ws_transport* _probe = nullptr;  // WebSocket being probed during an upgrade
   engine::conn_id _pending_get;    // held polling GET
   http_connection* _get_conn = nullptr;
   std::vector<out_packet> _polling_queue;
+  size_t _polling_bytes = 0;  // payload bytes in _polling_queue
   engine::timer _heartbeat;
   engine::timer _upgrade_timer;
 };
