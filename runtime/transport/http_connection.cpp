@@ -57,6 +57,12 @@ void http_connection::on_timeout(engine::timer& t) {
 void http_connection::on_data(engine::conn_id, std::span<uint8_t> data) {
   std::string_view bytes(reinterpret_cast<const char*>(data.data()), data.size());
   if (_state == state::held) {
+    // Bytes pipelined behind a held GET wait, up to one request's worth.
+    const auto& o = _rt.options();
+    if (_backlog.size() + bytes.size() > o.http.max_header_bytes + o.eio.max_payload) {
+      _rt.shard().close(_id, 0, false);
+      return;
+    }
     _backlog.append(bytes);
     return;
   }
