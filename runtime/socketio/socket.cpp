@@ -62,6 +62,16 @@ std::string_view socket::nsp_name() const {
   return _nsp->name();
 }
 
+const std::string& socket::default_data() {
+  static const std::string empty_object = "{}";
+  return empty_object;
+}
+
+const std::string& socket::no_pid() {
+  static const std::string none;
+  return none;
+}
+
 socket_ref socket::ref() const {
   return {_shard, _nsp->index(), _slot, _gen};
 }
@@ -276,13 +286,13 @@ void socket::close(std::string_view reason, bool notify_client) {
     _client->send(b.finish_text());
   }
   const auto& cfg = _shard->owner().config().sio;
-  if (cfg.recovery && _connected && !_pid.empty() && is_recoverable_reason(why)) {
+  if (cfg.recovery && _connected && !pid().empty() && is_recoverable_reason(why)) {
     saved_session saved;
     saved.id.assign(id());
-    saved.pid = _pid;
+    saved.pid = pid();
     saved.nsp = _nsp->name();
     saved.rooms = _rooms;
-    saved.data = _data;
+    saved.data = data();
     const uint64_t now = _shard->io().now_ms();
     saved.expires_ms = now + cfg.max_disconnection_ms;
     _shard->owner().recovery().save(std::move(saved), now);

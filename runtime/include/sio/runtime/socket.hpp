@@ -124,8 +124,8 @@ class socket {
   void close_connection();
 
   /// Free-form data shown by fetch_sockets (raw JSON; "{}" by default).
-  void set_data(std::string json) { _data = std::move(json); }
-  const std::string& data() const { return _data; }
+  void set_data(std::string json) { x().data = std::move(json); }
+  const std::string& data() const { return _x ? _x->data : default_data(); }
 
   /// Bytes waiting to be written to this client.
   size_t queued_bytes() const;
@@ -140,8 +140,8 @@ class socket {
   void mark_connected() { _connected = true; }
   void mark_recovered() { _recovered = true; }
   /// Recovery's private session id ("" when recovery is off).
-  const std::string& pid() const { return _pid; }
-  void set_pid(std::string pid) { _pid = std::move(pid); }
+  const std::string& pid() const { return _x ? _x->pid : no_pid(); }
+  void set_pid(std::string pid) { x().pid = std::move(pid); }
   /// An EVENT from the client (hop 6): handlers, then on_any.
   void dispatch(std::string_view event, args& a, uint64_t ack_id);
   /// An ACK from the client.
@@ -174,11 +174,13 @@ class socket {
   bool _closing = false;
   std::shared_ptr<const handshake_info> _handshake;
   std::vector<std::string> _rooms;  // joined rooms, without the own-id room
-  std::string _data = "{}";
-  std::string _pid;
-  // Per-socket handlers and pending acks, allocated on first use: an idle
-  // socket served by namespace-wide handlers carries none of it.
+  // Per-socket data, recovery id, handlers and pending acks, allocated on
+  // first use: an idle socket served by namespace-wide handlers carries none.
+  static const std::string& default_data();
+  static const std::string& no_pid();
   struct extras {
+    std::string data = "{}";
+    std::string pid;
     std::vector<std::pair<std::string, event_handler>> handlers;
     std::vector<any_handler> any;
     std::vector<disconnect_handler> disconnecting, disconnect;
