@@ -105,7 +105,6 @@ void eio_server::erase(session& s) {
   // Free at the end of the loop turn: callers up the stack may still hold `s`.
   auto owned = std::move(it->second);
   _sessions.erase(it);
-  ++_counters.sessions_closed;
   _group->totals.sessions.fetch_sub(1, std::memory_order_relaxed);
   _shard.defer([p = owned.release()]() mutable { delete p; });
 }
@@ -157,7 +156,6 @@ void eio_server::handle(http_connection& c, const http::request& r) {
     int owner = shard_of_sid(*sid);
     if (owner >= 0 && static_cast<unsigned>(owner) != _shard.index() &&
         static_cast<unsigned>(owner) < _group->shards.size()) {
-      ++_counters.handoffs;
       _group->totals.handoffs.fetch_add(1, std::memory_order_relaxed);
       c.hand_off(static_cast<unsigned>(owner), r);
       return;
@@ -215,7 +213,6 @@ void eio_server::handshake(http_connection& c, const http::request& r, transport
   auto owned = std::make_unique<session>(*this, sid, kind);
   session* s = owned.get();
   _sessions.emplace(s->sid(), std::move(owned));
-  ++_counters.sessions_opened;
   _group->totals.sessions.fetch_add(1, std::memory_order_relaxed);
   _group->totals.sessions_opened.fetch_add(1, std::memory_order_relaxed);
   log(log_level::debug, "session %.*s opened (%s)", static_cast<int>(sid.size()), sid.data(),

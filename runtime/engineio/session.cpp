@@ -5,6 +5,7 @@
 #include <sio/runtime/http_connection.hpp>
 #include <sio/runtime/log.hpp>
 #include <sio/runtime/session.hpp>
+#include <sio/runtime/shard_runtime.hpp>
 #include <sio/runtime/ws_transport.hpp>
 
 #include <cstring>
@@ -252,7 +253,7 @@ void session::on_probe_text(ws_transport& probe, std::string_view text) {
     _probe = nullptr;
     if (_pending_get.valid()) respond_get("6");
     attach_websocket(&probe);
-    ++_server.counters_mut().upgrades;
+    _server.group().totals.upgrades.fetch_add(1, std::memory_order_relaxed);
     return;
   }
   _probe = nullptr;

@@ -7,6 +7,8 @@
 #include <sio/runtime/nsp.hpp>
 #include <sio/runtime/server.hpp>
 
+#include "socketio/encode.hpp"
+
 namespace sio::runtime {
 
 namespace sp = proto::sio;
@@ -42,35 +44,14 @@ selection selection_of(const broadcast_op& op) {
   return {op.target().index(), op.rooms(), op.excepts(), op.excluded_socket()};
 }
 
-// Encodes the event (and its attachments) once for every recipient. A recovery
-// offset travels as one more, last, string argument (the reference's format).
+// Encodes the event (and its attachments) once for every recipient.
 std::vector<out_packet> encode_event(std::string_view nsp, std::string_view event,
                                      const emit_args& a, uint64_t ack_id,
                                      std::string_view offset = {}) {
   std::vector<out_packet> packets;
   out_packet_builder b;
-  std::string& buf = b.start();
-  buf += '4';
-  const auto& att = a.attachments();
-  std::string with_offset;
-  std::string_view json = a.json();
-  if (!offset.empty()) {
-    with_offset = a.json();
-    if (!with_offset.empty()) with_offset += ',';
-    proto::json::append_string(with_offset, offset);
-    json = with_offset;
-  }
-  if (att.empty()) {
-    sp::append_event(buf, nsp, event, json, ack_id);
-    packets.push_back(b.finish_text());
-    return packets;
-  }
-  sp::append_binary_event(buf, nsp, event, json, static_cast<uint32_t>(att.size()), ack_id);
-  packets.push_back(b.finish_text());
-  for (const auto& bytes : att) {
-    packets.push_back(
-        make_binary_packet({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}));
-  }
+  encode_packets(b, nsp, event, a, ack_id, offset,
+                 [&](out_packet&& p) { packets.push_back(std::move(p)); });
   return packets;
 }
 

@@ -7,6 +7,7 @@
 #include <sio/runtime/socket.hpp>
 
 #include "socketio/client.hpp"
+#include "socketio/encode.hpp"
 #include "socketio/recovery_store.hpp"
 #include "socketio/sio_shard.hpp"
 
@@ -110,22 +111,8 @@ bool socket::send_event(std::string_view event, const emit_args& a, uint64_t ack
     broadcast_op(_nsp->owner(), *_nsp).to(id()).emit(event, a);
     return true;
   }
-  auto& b = _shard->builder();
-  std::string& buf = b.start();
-  buf += '4';
-  const auto& att = a.attachments();
-  if (att.empty()) {
-    sp::append_event(buf, nsp_name(), event, a.json(), ack_id);
-    _client->send(b.finish_text());
-    return true;
-  }
-  sp::append_binary_event(buf, nsp_name(), event, a.json(), static_cast<uint32_t>(att.size()),
-                          ack_id);
-  _client->send(b.finish_text());
-  for (const auto& bytes : att) {
-    _client->send(
-        make_binary_packet({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}));
-  }
+  encode_packets(_shard->builder(), nsp_name(), event, a, ack_id, {},
+                 [this](out_packet&& p) { _client->send(p); });
   return true;
 }
 
@@ -180,21 +167,8 @@ void socket::on_ack(uint64_t id, args& a) {
 
 void socket::send_ack(uint64_t id, const emit_args& a) {
   if (!_connected || _closing) return;
-  auto& b = _shard->builder();
-  std::string& buf = b.start();
-  buf += '4';
-  const auto& att = a.attachments();
-  if (att.empty()) {
-    sp::append_ack(buf, nsp_name(), id, a.json());
-    _client->send(b.finish_text());
-    return;
-  }
-  sp::append_binary_ack(buf, nsp_name(), id, a.json(), static_cast<uint32_t>(att.size()));
-  _client->send(b.finish_text());
-  for (const auto& bytes : att) {
-    _client->send(
-        make_binary_packet({reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()}));
-  }
+  encode_packets(_shard->builder(), nsp_name(), {}, a, id, {},
+                 [this](out_packet&& p) { _client->send(p); });
 }
 
 void socket::dispatch(std::string_view event, args& a, uint64_t ack_id) {

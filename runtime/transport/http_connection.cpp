@@ -154,12 +154,14 @@ void http_connection::route(const http::request& r) {
         "# TYPE sioring_sessions gauge\nsioring_sessions %lld\n"
         "# TYPE sioring_sessions_opened_total counter\nsioring_sessions_opened_total %llu\n"
         "# TYPE sioring_http_requests_total counter\nsioring_http_requests_total %llu\n"
-        "# TYPE sioring_handoffs_total counter\nsioring_handoffs_total %llu\n",
+        "# TYPE sioring_handoffs_total counter\nsioring_handoffs_total %llu\n"
+        "# TYPE sioring_upgrades_total counter\nsioring_upgrades_total %llu\n",
         _rt.group().shards.size(), static_cast<long long>(t.connections.load()),
         static_cast<long long>(t.sessions.load()),
         static_cast<unsigned long long>(t.sessions_opened.load()),
         static_cast<unsigned long long>(t.http_requests.load()),
-        static_cast<unsigned long long>(t.handoffs.load()));
+        static_cast<unsigned long long>(t.handoffs.load()),
+        static_cast<unsigned long long>(t.upgrades.load()));
     http::header h[] = {{"Content-Type", "text/plain; version=0.0.4"}};
     http::append_response(out, 200, h, {body, static_cast<size_t>(n)}, r.keep_alive);
     respond(out, !r.keep_alive);

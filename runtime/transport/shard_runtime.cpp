@@ -31,7 +31,6 @@ engine::stream_handler* shard_runtime::on_accept(engine::shard&, engine::conn_id
 }
 
 void shard_runtime::on_shutdown(engine::shard&) {
-  _shutting_down = true;
   for (auto& e : _endpoints) {
     if (auto* a = e->acceptor()) a->on_shutdown();
     e->close_all(close_reason::server_shutdown);

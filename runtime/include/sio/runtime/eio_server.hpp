@@ -40,10 +40,6 @@ class session_acceptor {
   virtual ~session_acceptor() = default;
 };
 
-struct eio_counters {
-  uint64_t sessions_opened = 0, sessions_closed = 0, upgrades = 0, handoffs = 0;
-};
-
 class eio_server {
  public:
   /// `eio` is this endpoint's own configuration (its path among others).
@@ -57,6 +53,7 @@ class eio_server {
   /// True when `path` is under this endpoint's path ("/socket.io" matches "/socket.io/").
   bool serves(std::string_view path) const;
   session_acceptor* acceptor() const { return _acceptor; }
+  runtime_group& group() const { return *_group; }
 
   /// Handles one HTTP request under the Engine.IO path. The connection is told
   /// whether it keeps reading (answered), is held (a polling GET), or became a
@@ -65,7 +62,6 @@ class eio_server {
 
   session* find(std::string_view sid) const;
   size_t session_count() const { return _sessions.size(); }
-  const eio_counters& counters() const { return _counters; }
   /// Closes every session (graceful shutdown).
   void close_all(close_reason reason);
 
@@ -74,7 +70,6 @@ class eio_server {
 
   // --- for session -----------------------------------------------------------
   void erase(session& s);
-  eio_counters& counters_mut() { return _counters; }
   /// A reusable buffer for building one response at a time on this shard.
   std::string& scratch() { return _scratch; }
 
@@ -93,7 +88,6 @@ class eio_server {
   runtime_group* _group;
   session_acceptor* _acceptor;
   std::unordered_map<std::string_view, std::unique_ptr<session>> _sessions;
-  eio_counters _counters;
   std::string _scratch;
   std::string _payload_scratch;
 };

@@ -26,6 +26,7 @@ struct runtime_totals {
   std::atomic<uint64_t> http_requests{0};
   std::atomic<uint64_t> sessions_opened{0};
   std::atomic<uint64_t> handoffs{0};
+  std::atomic<uint64_t> upgrades{0};
 };
 
 /// The shards of one server, reachable from any of them (for hand-offs).
@@ -62,7 +63,6 @@ class shard_runtime final : public engine::listener_handler {
   const server_options& options() const { return _options; }
   runtime_group& group() const { return _group; }
   http_fallback* fallback() const { return _fallback; }
-  bool shutting_down() const { return _shutting_down; }
 
   /// Passes a connection and its already-read request to the shard that owns
   /// the session (sids name their shard). `request_bytes` is re-parsed there.
@@ -75,7 +75,6 @@ class shard_runtime final : public engine::listener_handler {
   runtime_group& _group;
   std::vector<std::unique_ptr<eio_server>> _endpoints;  // [0]: Socket.IO
   http_fallback* _fallback;
-  bool _shutting_down = false;
 };
 
 }  // namespace sio::runtime

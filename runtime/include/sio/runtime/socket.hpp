@@ -28,7 +28,6 @@ struct handshake_info {
   std::string auth = "{}";  ///< CONNECT payload JSON ({} when absent)
   std::string query;        ///< the Engine.IO handshake's raw query string
   std::string headers;      ///< "name: value\n" for authorization, cookie, origin, user-agent
-  std::string address;      ///< reserved for the peer address
   uint64_t issued_ms = 0;   ///< shard clock at connection
   /// A handshake header ("" when absent); the names kept are listed above.
   std::string_view header(std::string_view name) const;
